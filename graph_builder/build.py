@@ -122,3 +122,54 @@ def ledger_json(result: BuildResult) -> str:
         }
         for d in result.documents
     }, indent=1)
+
+
+@dataclass
+class JobOutcome:
+    result: BuildResult
+    summary: dict[str, object]
+    written: list[Path]
+    report: object | None  # ValidationReport when validated
+
+
+def run_main_job(
+    out_dir: Path,
+    manifest: Path | None = None,
+    files: list[Path] | None = None,
+    base: str = DEFAULT_BASE,
+    validate_graph: bool = True,
+    visualise: bool = True,
+    progress: Progress | None = None,
+) -> JobOutcome:
+    """Build, validate and draw; write graph, ledger, merges, report and network into out_dir."""
+    say = progress or (lambda _msg: None)
+    result = build(manifest, files, base, progress)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def write(name: str, text: str) -> None:
+        path = out_dir / name
+        path.write_text(text, encoding="utf-8")
+        written.append(path)
+
+    say("serialising")
+    write("pledgegraph.trig", result.dataset.serialize(format="trig"))
+    write("pledgegraph.ttl", result.graph().serialize(format="turtle"))
+    write("ledger.json", ledger_json(result))
+    write("merges.json", json.dumps([m.__dict__ for m in result.entities.merges], indent=1))
+    info = summary(result)
+    report = None
+    if validate_graph:
+        from graph_builder.validate import validate
+
+        say("validating (SHACL)")
+        report = validate(result.graph())
+        write("validation.txt", report.text())
+        write("validation.json", report.json())
+        info["validation"] = {"conforms": report.conforms, **report.counts()}
+    if visualise:
+        from visualise import project, render
+
+        say("drawing the accountability network")
+        written.append(render(project(result.dataset), out_dir / "accountability.html"))
+    return JobOutcome(result, info, written, report)
