@@ -82,7 +82,7 @@ def build(manifest: Path | None, files: tuple[Path, ...], out_dir: Path, base: s
 
 
 def _print_summary(summary: dict, written: list[Path]) -> None:  # type: ignore[type-arg]
-    out = Console()
+    out = Console(width=max(Console().width, 140))  # wide enough that rows do not wrap
     table = Table(title="Documents", show_lines=False)
     for col in ("document", "records by kind", "lines", "consumed", "unplaced"):
         table.add_column(col)

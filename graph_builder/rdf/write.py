@@ -142,6 +142,7 @@ def _document(w: _Writer, g: Graph, doc: DocumentRecords, ents: Entities, counci
 def _section(w: _Writer, g: Graph, d: URIRef, s: Section, keys: set[str]) -> None:
     node = w.iris.record(s.span.doc, s.key)
     g.add((node, RDF.type, SECTION_CLASSES[s.kind]))
+    g.add((node, RDF.type, PG.Section))  # explicit: queries need no inference
     g.add((node, PG.inPlan, d))
     g.add((node, DCTERMS.title, Literal(s.title, lang="en")))
     label = f"{s.kind.replace('-', ' ').capitalize()} {s.number}: {s.title}" if s.number else s.title
