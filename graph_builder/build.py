@@ -13,8 +13,10 @@ from rdflib import Dataset, Graph
 
 from graph_builder.entities import Entities, resolve
 from graph_builder.errors import SourceError
+from graph_builder.link import link_documents
 from graph_builder.manifest import DocumentInfo, load_manifest, sha256_of
 from graph_builder.rdf import DEFAULT_BASE, Iris, to_dataset
+from graph_builder.rdf.links import add_links
 from graph_builder.rdf.write import union
 from graph_builder.readers import READERS, detect_layout, read_document
 from graph_builder.readers.base import load_lines
@@ -61,9 +63,13 @@ def build(
         documents.append(read_document(info))
     say("resolving people, posts, directorates and partners")
     entities = resolve(documents)
+    say("linking the same commitments across documents")
+    links = link_documents(documents)
     say("writing RDF")
-    dataset = to_dataset(documents, entities, Iris(base))
-    vocab = dataset.graph(Iris(base).graph("ontology"))
+    iris = Iris(base)
+    dataset = to_dataset(documents, entities, iris)
+    add_links(dataset.graph(iris.graph("links")), links, iris)
+    vocab = dataset.graph(iris.graph("ontology"))
     for t in load_ontology():
         vocab.add(t)
     return BuildResult(documents, entities, dataset, skipped)

@@ -28,6 +28,7 @@ from graph_builder.normalise.text import clean, slug
     ("(February 2012)", date(2012, 2, 29), None),
     ("31/03/2015 and quarterly", date(2015, 3, 31), None),
     ("TBC", None, None),
+    ("1st 31/7/17 2nd 31/12/17", date(2017, 12, 31), None),
     ("31/02/2015", None, "impossible date 31/02/2015"),
     ("01/00/2010", None, "impossible date 01/00/2010"),
 ])

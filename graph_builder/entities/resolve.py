@@ -28,8 +28,10 @@ def resolve(documents: list[DocumentRecords], partners: bool = True) -> Entities
             members = parse_lead_member(c.lead_member) if c.lead_member else []
             officers = parse_lead_officers(c.lead_officer) if c.lead_officer else []
             dirs = [d.strip() for d in c.directorate.split("/")] if c.directorate else []
+            # "All Directorates" names every unit, not one: the row text keeps it.
+            dirs = [d for d in dirs if d.lower() != "all directorates"]
             parsed[(doc.info.id, c.key)] = (members, officers, [d for d in dirs if d])
-            names += [m.name for m in members if m.name] + [o.name for o in officers]
+            names += [m.name for m in members if m.name] + [o.name for o in officers if o.name]
     people, person_of, ents.merges = cluster_people(names)
     ents.people = people
 
@@ -59,12 +61,13 @@ def resolve(documents: list[DocumentRecords], partners: bool = True) -> Entities
                 if pid:
                     ents.holdings.add((pid, post.id, doc_id))
         for o in officers:
-            pid = person_of[o.name]
-            officer_ids.append(pid)
             uid = unit(o.directorate, doc_id) if o.directorate else None
             if uid:
                 unit_ids.append(uid)
-            ents.officers_in.add((pid, uid, doc_id))
+            pid = person_of.get(o.name) if o.name else None
+            if pid:  # a role or a body ("Corporate Management Team") names no person
+                officer_ids.append(pid)
+                ents.officers_in.add((pid, uid, doc_id))
         ents.owners[(doc_id, key)] = Owners(
             tuple(dict.fromkeys(member_ids)), tuple(dict.fromkeys(post_ids)),
             tuple(dict.fromkeys(officer_ids)), tuple(dict.fromkeys(unit_ids)),

@@ -43,7 +43,10 @@ def parse_deadline(raw: str) -> Deadline:
         recurrence = rec.group(1).lower()
     if not text or _UNKNOWN.match(text):
         return Deadline(raw, None, None, recurrence)
-    m = _NUMERIC.search(text)
+    numeric = list(_NUMERIC.finditer(text))
+    # "1st 31/7/17 2nd 31/12/17": phased deadlines; the commitment is due at the last one.
+    m = max(numeric, key=lambda x: (int(x.group(3)) % 100, int(x.group(2)), int(x.group(1))),
+            default=None) if numeric else None
     if m:
         day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if year < 100:

@@ -21,7 +21,7 @@ _TITLES = re.compile(
 )
 _POST_START = re.compile(
     r"(?:cabinet\s+member\s+for\b|(?:statutory\s+)?deputy\s+mayor\b|executive\s+mayor\b|"
-    r"mayor\b(?!\s*-)|lead\s+member\b)",
+    r"mayor\b(?!\s*-)|lead\s+member\s+for\b)",
     re.I,
 )
 
@@ -79,37 +79,113 @@ def _canonical_post(title: str) -> str:
     return title
 
 
+_MEMBER_TITLE = r"(?:Councillor|Cllr\.?)"
+_MAYOR_NAME = re.compile(r"^(Executive Mayor|Mayor)\s*-?\s*((?:[A-Z][a-z'’]+)(?:\s+[A-Z][a-z'’]+)+)$")
+
+
+def _member_part(part: str, raw: str, posts_before: tuple[str, ...]) -> LeadMention | None:
+    """One person-or-posts item: 'Cllr NAME', 'Councillor NAME - POSTS', 'Mayor NAME', posts."""
+    part = part.strip(" ,;")
+    if not part:
+        return None
+    m = _MAYOR_NAME.match(part)  # "Mayor Lutfur Rahman", "Mayor - Lutfur Rahman"
+    if m:
+        return LeadMention(m.group(2), (*posts_before, _canonical_post(m.group(1))), raw)
+    m = re.match(rf"^{_MEMBER_TITLE}\s+([^,\-–]+?)\s*(?:-|–|,)\s*(.+)$", part, re.I)
+    if m and _POST_START.search(m.group(2)):
+        return LeadMention(strip_titles(m.group(1)), (*posts_before, *_split_posts(m.group(2))),
+                           raw)
+    if re.match(rf"^{_MEMBER_TITLE}\s+", part, re.I):
+        return LeadMention(strip_titles(part), posts_before, raw)
+    posts = _split_posts(part)
+    if posts:
+        return LeadMention(None, (*posts_before, *posts), raw)
+    return LeadMention(strip_titles(part), posts_before, raw)
+
+
 def parse_lead_member(raw: str) -> list[LeadMention]:
-    """One or more lead members from one cell."""
+    """One or more lead members from one cell.
+
+    Items are separated by " / ", by ", " before a councillor, or by " & " before a title.
+    A bare title before a name belongs to it: "Deputy Mayor, Cllr Oliur Rahman" is one person
+    holding the post Deputy Mayor.
+    """
     text = clean(raw)
     if not text:
         return []
-    # "Mayor - Lutfur Rahman": post first, then the person.
-    m = re.match(r"^(Executive Mayor|Mayor)\s*-\s*(.+)$", text, re.I)
-    if m:
-        return [LeadMention(strip_titles(m.group(2)), (_canonical_post(m.group(1)),), raw)]
-    # "Councillor NAME - POSTS" / "Councillor NAME- POSTS" / "Councillor NAME, Deputy Mayor"
-    m = re.match(r"^(?:Councillor|Cllr\.?)\s+([^,\-–]+?)\s*(?:-|–|,)\s*(.+)$", text, re.I)
-    if m and _POST_START.search(m.group(2)):
-        return [LeadMention(strip_titles(m.group(1)), tuple(_split_posts(m.group(2))), raw)]
-    if re.match(r"^(?:Councillor|Cllr\.?)\s+", text, re.I):
-        names = re.split(r"\s*(?:,|/|&|\band\b)\s*(?:Councillor|Cllr\.?)?\s*", text)
-        return [LeadMention(strip_titles(n), (), raw) for n in names if strip_titles(n)]
-    posts = _split_posts(text)
-    if posts:
-        return [LeadMention(None, tuple(posts), raw)]
-    return [LeadMention(strip_titles(text), (), raw)]
+    out: list[LeadMention] = []
+    for item in re.split(r"\s+/\s+|\s*;\s*", text):
+        parts = re.split(rf",\s*(?={_MEMBER_TITLE}\b|Mayor\s+[A-Z][a-z])|\s+&\s+(?={_MEMBER_TITLE}\b)",
+                         item)
+        pending: tuple[str, ...] = ()
+        for part in parts:
+            bare = part.strip(" ,;")
+            if re.fullmatch(r"(?:Statutory\s+)?Deputy\s+Mayor|Executive\s+Mayor", bare, re.I):
+                pending = (*pending, _canonical_post(bare))
+                continue
+            mention = _member_part(part, raw, pending)
+            pending = ()
+            if mention:
+                out.append(mention)
+        if pending:
+            out.append(LeadMention(None, pending, raw))
+    return out
+
+
+# Words that make an owner string a role or a body, not a person's name.
+_NOT_A_PERSON = re.compile(
+    r"\b(director|directorate|directorates|team|manager|head|service|services|officer|board|"
+    r"partnership|programme|group|all|corporate|sponsor|lead|divisional)\b", re.I)
+
+
+def _is_directorate(text: str) -> bool:
+    from graph_builder.normalise.directorates import resolve_directorate
+
+    return resolve_directorate(text).known or bool(re.fullmatch(r"[A-Z&]{2,6}", text.strip()))
 
 
 def parse_lead_officers(raw: str) -> list[OfficerMention]:
-    """``A, B (CS) / C (PLACE)`` -> A (CS), B (CS), C (PLACE)."""
+    """``A, B (CS) / C (PLACE)`` -> A (CS), B (CS), C (PLACE).
+
+    Forms seen: several groups separated by "/", ";" or " & "; a bracketed directorate closing
+    each group, sometimes followed directly by the next name ("McInnes (CS) Esther Trenchard
+    Mabere (HAC)"); two directorates after one group ("Sharon Godman / Neville Murton (RES)
+    (GOV)" pairs in order when the counts agree); role notes in brackets ("(Smarter Working
+    Programme Sponsor)") which are not directorates; bodies and roles rather than people
+    ("Corporate Management Team", "Divisional Director Community Safety"), which are returned
+    with ``name`` empty so that only their directorate counts.
+    """
     text = clean(raw)
+    # A closing bracket followed by a capitalised word starts a new group.
+    text = re.sub(r"\)\s+(?=[A-Z][a-z])", ") / ", text)
+    groups = [g for g in re.split(r"\s*/\s*|\s*;\s*|\s+&\s+(?=[A-Z])", text) if g.strip()]
+    pending: list[str] = []  # names awaiting a directorate from a later group
     out: list[OfficerMention] = []
-    for group in re.split(r"\s*/\s*|\s*;\s*", text):
-        m = re.match(r"^(.*?)\s*\(([^)]+)\)\s*$", group)
-        names, unit = (m.group(1), m.group(2).strip()) if m else (group, None)
-        for name in re.split(r"\s*,\s*|\s+&\s+|\s+and\s+", names):
-            name = strip_titles(name)
-            if name:
-                out.append(OfficerMention(name, unit, raw))
+    for group in groups:
+        brackets = re.findall(r"\(([^)]*)\)", group)
+        units = list(dict.fromkeys(b.strip() for b in brackets if _is_directorate(b)))
+        names_part = re.sub(r"\([^)]*\)", " ", group).strip(" ,")
+        names = [strip_titles(n) for n in re.split(r"\s*,\s*|\s+and\s+|\s+&\s+", names_part)]
+        names = [n for n in names if n]
+        # Four capitalised words with no separator are two people ("Nancy Meehan Christine
+        # McInnes"); three are one person with a double surname ("Esther Trenchard Mabere").
+        split: list[str] = []
+        for n in names:
+            words = n.split()
+            if len(words) == 4 and all(w[:1].isupper() for w in words) and not _NOT_A_PERSON.search(n):
+                split += [" ".join(words[:2]), " ".join(words[2:])]
+            else:
+                split.append(n)
+        pending += split
+        if not units and group is not groups[-1]:
+            continue  # "A / B (RES)": A waits for the directorate that closes the list
+        if len(units) > 1 and len(units) == len(pending):
+            pairs = list(zip(pending, units, strict=True))
+        else:
+            pairs = [(n, units[0] if len(units) == 1 else None) for n in pending]
+            if len(units) > 1:  # directorates that cannot be paired still count for the row
+                pairs += [("", u) for u in units]
+        for name, unit in pairs:
+            out.append(OfficerMention("" if _NOT_A_PERSON.search(name) else name, unit, raw))
+        pending = []
     return out

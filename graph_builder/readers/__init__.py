@@ -16,10 +16,10 @@ from graph_builder.records import DocumentRecords
 
 READERS: dict[str, str] = {
     "pledge-table": "graph_builder.readers.pledge_table",
-    # "action-plan-wrapped": 2011/12 reader goes here
-    # "activity-milestone": 2014/15 reader goes here
-    # "equality-delivery-plan": 2017/18 SEF reader goes here
-    # "progress-report": 2017/18 progress reader goes here
+    "action-plan-wrapped": "graph_builder.readers.action_plan_wrapped",
+    "activity-milestone": "graph_builder.readers.activity_milestone",
+    "equality-delivery-plan": "graph_builder.readers.equality_delivery_plan",
+    "progress-report": "graph_builder.readers.progress_report",
 }
 
 _DETECT_THRESHOLD = 0.5
