@@ -10,24 +10,24 @@ from graph_builder.manifest import sha256_of
 from graph_builder.rdf import Iris
 from graph_builder.vocab import PG
 
-I = Iris()
+IRI = Iris()
 DOC = "adp-2023-24"
 
 
 def rec(key: str) -> URIRef:
-    return I.record(DOC, key)
+    return IRI.record(DOC, key)
 
 
 def test_document_resource(built: BuildResult, manifest) -> None:  # type: ignore[no-untyped-def]
     g = built.graph()
-    d = I.document(DOC)
+    d = IRI.document(DOC)
     assert (d, RDF.type, PG.PlanDocument) in g
     assert g.value(d, DCTERMS.title) == Literal("Strategic Plan: Annual Delivery Plan 2023/24",
                                                lang="en")
     assert str(g.value(d, PG.sha256)) == sha256_of(manifest[DOC].path)
     assert g.value(d, PG.documentKind) == PG["delivery-plan"]
     period = g.value(d, DCTERMS.temporal)
-    assert period == I.interval(manifest[DOC].period_start, manifest[DOC].period_end)
+    assert period == IRI.interval(manifest[DOC].period_start, manifest[DOC].period_end)
 
 
 def test_every_commitment_traces_to_its_line(built: BuildResult) -> None:
@@ -39,26 +39,26 @@ def test_every_commitment_traces_to_its_line(built: BuildResult) -> None:
         assert g.value(span, PG.firstLine) is not None, c
         assert g.value(span, PG.sourceText), c
     span = g.value(rec("deliverable-5.07-2"), PROV.wasDerivedFrom)
-    assert span == I.span(DOC, 150, 150)
+    assert span == IRI.span(DOC, 150, 150)
     assert str(g.value(span, PG.sourceText)).startswith("5.07\tInvest in our provision of care")
 
 
 def test_owners_people_posts_units(built: BuildResult) -> None:
     g = built.graph()
     d = rec("deliverable-1.03")
-    saied = I.person("saied-ahmed")
+    saied = IRI.person("saied-ahmed")
     assert (d, PG.leadMember, saied) in g
-    assert (d, PG.leadPost, I.post("cabinet-member-for-resources-and-the-cost-of-living")) in g
-    assert (d, PG.responsibleUnit, I.unit("place")) in g
+    assert (d, PG.leadPost, IRI.post("cabinet-member-for-resources-and-the-cost-of-living")) in g
+    assert (d, PG.responsibleUnit, IRI.unit("place")) in g
     assert g.value(saied, FOAF.name) == Literal("Saied Ahmed")
-    mayor = I.person("lutfur-rahman")
+    mayor = IRI.person("lutfur-rahman")
     assert (rec("deliverable-5.01"), PG.leadMember, mayor) in g
-    assert (mayor, ORG.holds, I.post("mayor")) in g
+    assert (mayor, ORG.holds, IRI.post("mayor")) in g
     # "Maium Miah Talukdar" (6.07, 6.11) is the same person as "Maium Talukdar"
-    talukdar = I.person("maium-talukdar")
+    talukdar = IRI.person("maium-talukdar")
     assert (rec("deliverable-6.07"), PG.leadMember, talukdar) in g
-    assert (talukdar, ORG.holds, I.post("statutory-deputy-mayor")) in g
-    assert (talukdar, ORG.holds, I.post("deputy-mayor")) in g
+    assert (talukdar, ORG.holds, IRI.post("statutory-deputy-mayor")) in g
+    assert (talukdar, ORG.holds, IRI.post("deputy-mayor")) in g
 
 
 def test_states_and_cross_references(built: BuildResult) -> None:

@@ -40,7 +40,7 @@ def test_changed_file_is_refused(tmp_path: Path) -> None:
     doc.path.chmod(0o644)
     with doc.path.open("a", encoding="utf-8") as fh:
         fh.write("9.99\tAn extra pledge\n")
-    with pytest.raises(ManifestError, match="SHA-256 .* has changed"):
+    with pytest.raises(ManifestError, match=r"SHA-256 .* has changed"):
         verify_digest(doc)
 
 

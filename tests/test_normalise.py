@@ -84,6 +84,37 @@ def test_lead_officers_share_a_bracketed_directorate() -> None:
                                                       ("Andy Scott", "PLACE")]
 
 
+@pytest.mark.parametrize(("raw", "expected"), [
+    # forms printed in the 2014/15 and 2017/18 documents
+    ("Andy Scott (D&R), Bozena Allen, Deborah Cohen (ESW)",
+     [("Andy Scott", "D&R"), ("Bozena Allen", "ESW"), ("Deborah Cohen", "ESW")]),
+    ("Denise Radley (HAC) & Roy Ormsby (PLACE)", [("Denise Radley", "HAC"), ("Roy Ormsby", "PLACE")]),
+    ("Heather Daley (RES) (RES)", [("Heather Daley", "RES")]),
+    ("Christine McInnes (CS) Esther Trenchard Mabere (HAC)",
+     [("Christine McInnes", "CS"), ("Esther Trenchard Mabere", "HAC")]),
+    ("Nancy Meehan Christine McInnes (CS)", [("Nancy Meehan", "CS"), ("Christine McInnes", "CS")]),
+    # a role, not a person: only its directorate counts
+    ("Roy Ormsby (PLACE) / Divisional Director Community Safety (HAC)",
+     [("Roy Ormsby", "PLACE"), ("", "HAC")]),
+    # bracketed roles are not directorates
+    ("Chris Naylor (Smarter Working Programme Sponsor), Nick Coldicott (Smarter Working Programme "
+     "Manager) and Andy Algar", [("Chris Naylor", None), ("Nick Coldicott", None),
+                                 ("Andy Algar", None)]),
+])
+def test_lead_officer_forms(raw: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(o.name, o.directorate) for o in parse_lead_officers(raw)] == expected
+
+
+def test_lead_member_lists_2014() -> None:
+    got = parse_lead_member("Cllr Gulam Robbani / Deputy Mayor, Cllr Oliur Rahman")
+    assert [(m.name, m.posts) for m in got] == [("Gulam Robbani", ()),
+                                                ("Oliur Rahman", ("Deputy Mayor",))]
+    got = parse_lead_member("Mayor Lutfur Rahman, Cllr Abdul Asad")
+    assert [(m.name, m.posts) for m in got] == [("Lutfur Rahman", ("Mayor",)), ("Abdul Asad", ())]
+    got = parse_lead_member("Cllr Alibor Choudhury, Lead Member for Resources")
+    assert [(m.name, m.posts) for m in got] == [("Alibor Choudhury", ("Lead Member for Resources",))]
+
+
 def test_directorates() -> None:
     assert resolve_directorate("Children & Culture").id == "children-and-culture"
     assert resolve_directorate("D&R").name == "Development and Renewal"

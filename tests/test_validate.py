@@ -10,7 +10,7 @@ from graph_builder.rdf import Iris
 from graph_builder.validate import validate
 from graph_builder.vocab import PG
 
-I = Iris()
+IRI = Iris()
 
 
 def test_built_graph_conforms(built: BuildResult) -> None:
@@ -30,7 +30,7 @@ def _adp_only(built: BuildResult) -> Graph:
 
 def test_missing_text_is_a_violation_located_at_its_line(built: BuildResult) -> None:
     g = _adp_only(built)
-    node = I.record("adp-2023-24", "deliverable-1.03")
+    node = IRI.record("adp-2023-24", "deliverable-1.03")
     g.remove((node, PG.text, None))
     report = validate(g)
     assert not report.conforms
@@ -42,7 +42,7 @@ def test_missing_text_is_a_violation_located_at_its_line(built: BuildResult) -> 
 
 def test_lost_provenance_is_a_violation(built: BuildResult) -> None:
     g = _adp_only(built)
-    node = I.record("adp-2023-24", "pledge-1.01")
+    node = IRI.record("adp-2023-24", "pledge-1.01")
     g.remove((node, PROV.wasDerivedFrom, None))
     report = validate(g)
     assert any(f.focus == str(node) and f.severity == "Violation" for f in report.findings)
@@ -50,7 +50,7 @@ def test_lost_provenance_is_a_violation(built: BuildResult) -> None:
 
 def test_impossible_deadline_is_a_warning_not_a_violation(built: BuildResult) -> None:
     g = _adp_only(built)
-    node = I.record("adp-2023-24", "deliverable-1.03")
+    node = IRI.record("adp-2023-24", "deliverable-1.03")
     g.add((node, PG.deadlineText, Literal("31/02/2015")))
     g.add((node, PG.deadlineProblem, Literal("impossible date 31/02/2015")))
     report = validate(g)
@@ -61,14 +61,14 @@ def test_impossible_deadline_is_a_warning_not_a_violation(built: BuildResult) ->
 
 def test_completed_below_100_percent_is_a_warning(built: BuildResult) -> None:
     g = _adp_only(built)
-    obs = I.observation("adp-2023-24", "deliverable-1.03")
+    obs = IRI.observation("adp-2023-24", "deliverable-1.03")
     from rdflib import RDF, XSD
     from rdflib.namespace import RDFS
 
-    span = I.span("adp-2023-24", 8, 8)
+    span = IRI.span("adp-2023-24", 8, 8)
     for t in [(obs, RDF.type, PG.ProgressObservation),
-              (obs, PG.observes, I.record("adp-2023-24", "deliverable-1.03")),
-              (obs, PG.reportedIn, I.document("adp-2023-24")),
+              (obs, PG.observes, IRI.record("adp-2023-24", "deliverable-1.03")),
+              (obs, PG.reportedIn, IRI.document("adp-2023-24")),
               (obs, PG.asOf, Literal("2023-09-30", datatype=XSD.date)),
               (obs, PROV.wasDerivedFrom, span), (obs, RDFS.label, Literal("x")),
               (obs, PG.status, PG.completed), (obs, PG.statusText, Literal("Completed")),
