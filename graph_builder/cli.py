@@ -38,7 +38,7 @@ def main() -> None:
     """Council plans -> a linked-data graph of commitments, people and organisations."""
 
 
-def _load_graph(graph: Path | None):  # type: ignore[no-untyped-def]
+def load_graph(graph: Path | None):  # type: ignore[no-untyped-def]
     """The graph to work on: a file if given or already built in ./out, else build in memory."""
     from graph_builder.store import load_dataset
 
@@ -112,7 +112,7 @@ def validate(graph: Path | None, fmt: str) -> None:
     """Check the graph against the SHACL shapes. Exit 0 conforms, 1 does not, 2 error."""
     from graph_builder.validate import validate as run_validate
 
-    report = run_validate(_load_graph(graph))
+    report = run_validate(load_graph(graph))
     if fmt == "json":
         click.echo(report.json())
     elif fmt == "turtle":
@@ -158,7 +158,7 @@ def query(name: str | None, params: tuple[str, ...], sparql: str | None, fmt: st
     if sparql:
         path = Path(sparql)
         text = path.read_text(encoding="utf-8") if len(sparql) < 4096 and path.is_file() else sparql
-    data = _load_graph(graph)
+    data = load_graph(graph)
     result = run_query(text, to_oxigraph(data) if engine == "oxigraph" else data, bound)
     if fmt == "json":
         click.echo(json.dumps(result.as_dicts(), indent=2, ensure_ascii=False))
@@ -186,20 +186,16 @@ def visualise(graph: Path | None, out_file: Path, no_sections: bool) -> None:
     """Write the interactive accountability network as one standalone HTML page."""
     from visualise import project, render
 
-    g = project(_load_graph(graph), include_sections=not no_sections)
+    g = project(load_graph(graph), include_sections=not no_sections)
     render(g, out_file)
     click.echo(f"wrote {out_file} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
 
 
 def _register_extensions() -> None:
-    """Verbs that live in their own modules (publishing), registered explicitly."""
-    try:
-        from graph_builder.cli_publish import register
-    except ModuleNotFoundError as exc:
-        if exc.name != "graph_builder.cli_publish":
-            raise
-        return
-    register(main)
+    """Verbs that live in their own modules (publishing, entities), registered explicitly."""
+    from graph_builder import cli_publish
+
+    cli_publish.register(main)
 
 
 _register_extensions()

@@ -21,15 +21,9 @@ _GRAPH_HELP = f"Graph file (default: {DEFAULT_GRAPH}, else build the bundled cor
 
 def load(graph: Path | None) -> Dataset:
     """The dataset to publish: the given file, ./out's build, or the bundled corpus built now."""
-    from graph_builder.store import load_dataset
+    from graph_builder.cli import load_graph
 
-    path = graph or DEFAULT_GRAPH
-    if graph is not None or path.is_file():
-        return load_dataset(path)
-    click.echo(f"{path} not found: building the bundled corpus in memory", err=True)
-    from graph_builder.build import build
-
-    return build().dataset
+    return load_graph(graph)
 
 
 def publication(ds: Dataset, site_url: str | None, endpoint: str | None) -> Publication:

@@ -8,10 +8,14 @@ switched off after stabilisation so that the page stays responsive.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import networkx as nx
 from pyvis.network import Network
+
+_CDN_TAG = re.compile(r'\s*<(?:link|script)\b[^>]*(?:href|src)="https?://[^"]*bootstrap[^"]*"[^>]*>'
+                      r'(?:\s*</script>)?', re.I)
 
 STYLE = {  # type -> (colour, shape, legend label)
     "person": ("#d62728", "dot", "Person (member or officer)"),
@@ -66,6 +70,9 @@ def render(g: nx.DiGraph, path: Path, title: str = "pledgegraph accountability n
       "edges": {"color": {"opacity": 0.4}, "smooth": false}
     }""")
     page = net.generate_html(notebook=False)
+    # pyvis's template links Bootstrap from a CDN for menus this page does not use; a published
+    # page must load nothing from third parties and work offline.
+    page = _CDN_TAG.sub("", page)
     page = page.replace("<body>", f"<body>\n<title>{html.escape(title)}</title>\n{_legend()}", 1)
     page = page.replace(
         "network = new vis.Network(container, data, options);",

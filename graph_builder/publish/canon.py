@@ -10,7 +10,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from graph_builder.publish.terms import quads_of
+from graph_builder.terms import quads_of
 
 
 def canonical_nquads(data: Dataset | Graph) -> list[str]:

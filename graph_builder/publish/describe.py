@@ -14,7 +14,7 @@ import pyoxigraph as ox
 from rdflib import Graph
 from rdflib.term import Node
 
-from graph_builder.publish.terms import from_ox
+from graph_builder.terms import from_ox
 
 PG = "https://w3id.org/pledgegraph/def#"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")

@@ -20,8 +20,8 @@ from graph_builder.publish.config import Publication, detect_base
 from graph_builder.publish.context import PREFIXES, build_context, context_document
 from graph_builder.publish.formats import FORMATS
 from graph_builder.publish.jsonld import to_jsonld
-from graph_builder.publish.terms import to_dataset
 from graph_builder.publish.void import write_description
+from graph_builder.terms import to_dataset
 
 CONTEXT_FILE = "context.jsonld"
 

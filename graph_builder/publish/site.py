@@ -29,8 +29,8 @@ from graph_builder.publish.links import LISTS, ONTOLOGY_NS, RDF_EXTENSIONS, Site
 from graph_builder.publish.network import network_page
 from graph_builder.publish.ontology_doc import document_ontology
 from graph_builder.publish.pages import DumpInfo, Pages, dataset_stats, source_texts, stylesheet
-from graph_builder.publish.terms import quads_of
 from graph_builder.publish.void import VOID_FILE, VOID_JSONLD
+from graph_builder.store import to_oxigraph
 
 
 @dataclass
@@ -66,8 +66,7 @@ def publish_site(data: Dataset, site: Path, pub: Publication | None = None,
     (site / ".well-known").mkdir()
     shutil.copyfile(dumps[VOID_FILE], site / ".well-known" / "void")
 
-    store, void_store = ox.Store(), ox.Store()
-    store.extend(quads_of(data))
+    store, void_store = to_oxigraph(data), ox.Store()
     void_store.bulk_load(dumps[VOID_FILE].read_bytes(), ox.RdfFormat.TURTLE)
     pages = Pages(store, void_store, pub, build_context(data))
     pages.texts = source_texts(pages.describer, manifest)

@@ -25,9 +25,10 @@ from graph_builder.publish.formats import FORMATS
 from graph_builder.publish.links import LISTS, ServerLinker
 from graph_builder.publish.network import network_page
 from graph_builder.publish.pages import DumpInfo, Pages, dataset_stats, source_texts, stylesheet
-from graph_builder.publish.terms import from_ox, quads_of
 from graph_builder.serve.engine import DatasetSpec, Limits, QueryEngine
 from graph_builder.serve.negotiate import GRAPH_TYPES, RESOURCE_TYPES, SOLUTION_TYPES, choose, query_form
+from graph_builder.store import to_oxigraph
+from graph_builder.terms import from_ox
 
 URLS = Map([
     Rule("/", endpoint="home"),
@@ -65,8 +66,7 @@ class PledgegraphApp:
                  dumps_dir: Path | None = None, manifest: Path | None = None) -> None:
         self.pub = pub or Publication(base=detect_base(data))
         self.limits = limits or Limits()
-        store = ox.Store()
-        store.extend(quads_of(data))
+        store = to_oxigraph(data)
         if dumps_dir is None or not (dumps_dir / "void.ttl").is_file():
             self._tmp = tempfile.TemporaryDirectory(prefix="pledgegraph-dumps-")
             dumps_dir = dumps_dir or Path(self._tmp.name)

@@ -91,7 +91,7 @@ def _collect(res: object, fmt: str, max_rows: int, context: dict[str, object] | 
         fmt = fmt if fmt in GRAPH_FORMATS else "turtle"
         if fmt == "jsonld":
             from graph_builder.publish.jsonld import to_jsonld
-            from graph_builder.publish.terms import to_graph
+            from graph_builder.terms import to_graph
 
             body = to_jsonld(to_graph(triples), context or {}).encode("utf-8")
         else:
