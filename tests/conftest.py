@@ -34,3 +34,19 @@ def store(built: BuildResult):  # type: ignore[no-untyped-def]
     from graph_builder.store import to_oxigraph
 
     return to_oxigraph(built.dataset)
+
+
+@pytest.fixture(scope="session")
+def adp_graph(built: BuildResult):  # type: ignore[no-untyped-def]
+    """The 2023/24 plan with the shared entity and ontology graphs, as one Graph.
+
+    Small enough for rdflib's own SPARQL engine; tests that change it take a copy.
+    """
+    from rdflib import Graph
+
+    g = Graph()
+    for ctx in built.dataset.graphs():
+        if str(ctx.identifier).endswith(("/adp-2023-24", "/entities", "/ontology")):
+            for t in ctx:
+                g.add(t)
+    return g

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from graph_builder.build import BuildResult
 from graph_builder.errors import QueryError
 from graph_builder.query import named_queries, run_query
 
@@ -126,19 +125,6 @@ def test_commitments_mentioning_partner(store) -> None:  # type: ignore[no-untyp
            if r["planId"] == "adp-2023-24"]
     assert {r["commitment"].rsplit("/", 1)[-1] for r in got} == {
         "pledge-7.18", "deliverable-7.18", "deliverable-7.21"}
-
-
-@pytest.fixture(scope="module")
-def adp_graph(built: BuildResult):  # type: ignore[no-untyped-def]
-    """The 2023/24 plan with the shared graphs: small enough for rdflib's own engine."""
-    from rdflib import Graph
-
-    g = Graph()
-    for ctx in built.dataset.graphs():
-        if str(ctx.identifier).endswith(("/adp-2023-24", "/entities", "/ontology")):
-            for t in ctx:
-                g.add(t)
-    return g
 
 
 @pytest.mark.parametrize("name", sorted(named_queries()))
