@@ -245,8 +245,8 @@ def test_sections(sp: DocumentRecords) -> None:
     for key, (line, title, parent) in expected.items():
         assert (s[key].span.first, s[key].title, s[key].parent) == (line, title, parent), key
         assert s[key].kind == key.split("-")[0]
-        # priorities numbered in reading order (the source prints no numbers), themes not
-        assert s[key].number == (key.split("-")[1] if key.startswith("priority") else None)
+        # the source prints no numbers for themes or priorities; none are invented
+        assert s[key].number is None
 
 
 def test_counts_by_kind(sp: DocumentRecords) -> None:

@@ -116,11 +116,11 @@ def read(info: DocumentInfo, lines: list[Line]) -> Reading:
                     else "narrative: document introduction")
             out.ledger.consume(line, what)
         elif owns_table[i]:
-            # The source numbers nothing; priorities are numbered in reading order so that
-            # keys (and the pg:number the shapes require of a priority) are stable.
+            # The source numbers nothing: keys count priorities in reading order so that IRIs
+            # are stable, but no pg:number is claimed that the plan does not print.
             n_prio += 1
             section = Section("priority", f"priority-{n_prio}", _heading(line.text) or "",
-                              SourceSpan.of([line]), number=str(n_prio),
+                              SourceSpan.of([line]),
                               parent=theme.key if theme else None)
             out.sections.append(section)
             out.ledger.consume(line, section.key)
