@@ -18,6 +18,8 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
+from rdflib import Graph
+
 from graph_builder.build import build
 from graph_builder.query import named_queries, run_query
 from graph_builder.store import to_oxigraph
@@ -56,18 +58,30 @@ def main() -> int:
           f"{'met' if t_build + t_validate < 10 else 'NOT met'}")
     print(f"load Oxigraph    {t_load * 1000:9.1f} ms")
     print()
-    print("named queries, each with the parameters of its documented example:")
-    print(f"{'query':34} {'rows':>5} {'rdflib ms':>10} {'oxigraph ms':>12} {'ratio':>7}  same  <50ms")
+    # rdflib's engine needs minutes for some queries on the whole corpus (accountable-for:
+    # >200 s), so the engines are compared on the 2023/24 plan with the shared graphs; the
+    # Oxigraph goal is measured on the whole corpus.
+    small = Graph()
+    for ctx in result.dataset.graphs():
+        if str(ctx.identifier).endswith(("/adp-2023-24", "/entities", "/ontology")):
+            for t in ctx:
+                small.add(t)
+    small_store = to_oxigraph(small)
+    print(f"named queries with their documented example parameters; engines compared on the "
+          f"2023/24 plan ({len(small)} triples), Oxigraph goal on the whole corpus")
+    print(f"{'query':32} {'rows':>5} {'rdflib ms':>10} {'oxigraph ms':>12} {'ratio':>7}  same"
+          f"  {'full rows':>9} {'full ox ms':>10}  <50ms")
     failures = 0
     for name, q in named_queries().items():
         params = example_params(q.example)
-        t_rdf, a = median_time(lambda n=name, p=params: run_query(n, graph, p), runs)
-        t_ox, b = median_time(lambda n=name, p=params: run_query(n, store, p), runs)
+        t_rdf, a = median_time(lambda n=name, p=params: run_query(n, small, p), runs)
+        t_ox, b = median_time(lambda n=name, p=params: run_query(n, small_store, p), runs)
+        t_full, c = median_time(lambda n=name, p=params: run_query(n, store, p), runs)
         same = sorted(map(str, a.rows)) == sorted(map(str, b.rows))
         failures += not same
-        print(f"{name:34} {len(b.rows):5d} {t_rdf * 1000:10.1f} {t_ox * 1000:12.2f} "
-              f"{t_rdf / t_ox:6.1f}x  {'yes' if same else 'NO '}   "
-              f"{'met' if t_ox < 0.05 else 'NOT met'}")
+        print(f"{name:32} {len(b.rows):5d} {t_rdf * 1000:10.1f} {t_ox * 1000:12.2f} "
+              f"{t_rdf / t_ox:6.1f}x  {'yes' if same else 'NO '}  {len(c.rows):9d} "
+              f"{t_full * 1000:10.2f}  {'met' if t_full < 0.05 else 'NOT met'}")
     if failures:
         print(f"{failures} queries gave different answers on the two engines", file=sys.stderr)
     return 1 if failures else 0

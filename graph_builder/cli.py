@@ -193,9 +193,10 @@ def visualise(graph: Path | None, out_file: Path, no_sections: bool) -> None:
 
 def _register_extensions() -> None:
     """Verbs that live in their own modules (publishing, entities), registered explicitly."""
-    from graph_builder import cli_publish
+    from graph_builder import cli_entities, cli_publish
 
     cli_publish.register(main)
+    cli_entities.register(main)
 
 
 _register_extensions()

@@ -17,6 +17,8 @@ class PG(DefinedNamespace):
         'pledge-complete',
         'progress-report',
         'strategic-plan',
+        'supported-lineage',
+        'uncertain-lineage',
     ]
 
     Activity: URIRef
@@ -26,6 +28,7 @@ class PG(DefinedNamespace):
     ElectedMember: URIRef
     EqualityOutcomeScheme: URIRef
     FlagScheme: URIRef
+    LineageScheme: URIRef
     Mention: URIRef
     Milestone: URIRef
     Officer: URIRef
@@ -36,6 +39,7 @@ class PG(DefinedNamespace):
     Priority: URIRef
     PriorityOutcome: URIRef
     ProgressObservation: URIRef
+    Restructure: URIRef
     Section: URIRef
     SourceSpan: URIRef
     StateScheme: URIRef
@@ -54,6 +58,7 @@ class PG(DefinedNamespace):
     deliveredThrough: URIRef
     documentKind: URIRef
     endOffset: URIRef
+    evidenceCommitment: URIRef
     firstLine: URIRef
     flag: URIRef
     inDocument: URIRef
@@ -64,12 +69,14 @@ class PG(DefinedNamespace):
     leadMember: URIRef
     leadOfficer: URIRef
     leadPost: URIRef
+    lineage: URIRef
     linkedEqualityOutcome: URIRef
     mentionIn: URIRef
     mentionOf: URIRef
     mentionText: URIRef
     mentionsOrganization: URIRef
     mergeReason: URIRef
+    movedOfficer: URIRef
     number: URIRef
     observes: URIRef
     overdue: URIRef

@@ -9,14 +9,17 @@ from dataclasses import dataclass, field
 class Person:
     id: str  # slug, stable for the same printed names
     name: str  # the preferred printed form
-    variants: tuple[str, ...] = ()  # other printed forms taken for the same person
+    variants: tuple[str, ...] = ()  # other spellings taken for the same person (altLabel)
     merge_reason: str | None = None
+    printed: tuple[str, ...] = ()  # forms as printed, titles included (hiddenLabel)
 
 
 @dataclass(frozen=True)
 class Post:
     id: str
     title: str
+    forms: tuple[str, ...] = ()  # other printed titles taken for this post
+    note: str | None = None  # why those forms were taken for it
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,18 @@ class MergeGroup:
     person: str
     names: tuple[str, ...]
     reason: str
+    # (printed name, documents it appears in): where each merged form comes from
+    seen_in: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class NameUse:
+    """One printed occurrence of a person's name: the name without titles, and its context."""
+
+    name: str
+    role: str  # "member" or "officer"
+    doc: str
+    printed: str = ""  # as printed with its titles ("Deputy Mayor, Cllr Oliur Rahman")
 
 
 @dataclass
@@ -77,3 +92,7 @@ class Entities:
     units_in: set[tuple[str, str]] = field(default_factory=set)  # (unit, doc)
     mentions: list[PartnerMention] = field(default_factory=list)
     merges: list[MergeGroup] = field(default_factory=list)
+    person_of: dict[str, str] = field(default_factory=dict)  # name without titles -> person id
+    # (person, unit, doc) where the unit was read from a bracket shared with other names but
+    # the person's own bracket in the same document says otherwise: not a membership.
+    overridden: set[tuple[str, str, str]] = field(default_factory=set)

@@ -21,7 +21,9 @@ _TITLES = re.compile(
 )
 _POST_START = re.compile(
     r"(?:cabinet\s+member\s+for\b|(?:statutory\s+)?deputy\s+mayor\b|executive\s+mayor\b|"
-    r"mayor\b(?!\s*-)|lead\s+member\s+for\b)",
+    r"mayor\b(?!\s*-)|lead\s+member\s+for\b|"
+    # "Cabinet Member Strategic Development" (progress report 2017/18, "for" left out)
+    r"cabinet\s+member\b(?!\s+for\b))",
     re.I,
 )
 
@@ -40,6 +42,9 @@ class OfficerMention:
     name: str
     directorate: str | None
     raw: str
+    # The directorate closes a list of several names ("A, B (CS)", "A / B (RES)"): it may be
+    # only some of theirs, so it yields to a bracket of the person's own in the same document.
+    shared: bool = False
 
 
 def strip_titles(name: str) -> str:
@@ -71,7 +76,7 @@ def _split_posts(text: str) -> list[str]:
 
 def _canonical_post(title: str) -> str:
     title = re.sub(r"\s+", " ", title).strip(" ,;-")
-    title = re.sub(r"^cabinet member for", "Cabinet Member for", title, flags=re.I)
+    title = re.sub(r"^cabinet member(?: for)?\b", "Cabinet Member for", title, flags=re.I)
     low = title.lower()
     for fixed in ("Statutory Deputy Mayor", "Deputy Mayor", "Executive Mayor", "Mayor"):
         if low == fixed.lower():
@@ -149,15 +154,16 @@ def parse_lead_officers(raw: str) -> list[OfficerMention]:
 
     Forms seen: several groups separated by "/", ";" or " & "; a bracketed directorate closing
     each group, sometimes followed directly by the next name ("McInnes (CS) Esther Trenchard
-    Mabere (HAC)"); two directorates after one group ("Sharon Godman / Neville Murton (RES)
-    (GOV)" pairs in order when the counts agree); role notes in brackets ("(Smarter Working
-    Programme Sponsor)") which are not directorates; bodies and roles rather than people
+    Mabere (HAC)", "Andy Scott (D&R), Bozena Allen, Deborah Cohen (ESW)"); two directorates
+    after one group ("Sharon Godman / Neville Murton (RES) (GOV)" pairs in order when the
+    counts agree, marked shared); role notes in brackets ("(Smarter Working Programme
+    Sponsor)") which are not directorates; bodies and roles rather than people
     ("Corporate Management Team", "Divisional Director Community Safety"), which are returned
     with ``name`` empty so that only their directorate counts.
     """
     text = clean(raw)
     # A closing bracket followed by a capitalised word starts a new group.
-    text = re.sub(r"\)\s+(?=[A-Z][a-z])", ") / ", text)
+    text = re.sub(r"\)\s*,?\s+(?=[A-Z][a-z])", ") / ", text)
     groups = [g for g in re.split(r"\s*/\s*|\s*;\s*|\s+&\s+(?=[A-Z])", text) if g.strip()]
     pending: list[str] = []  # names awaiting a directorate from a later group
     out: list[OfficerMention] = []
@@ -186,6 +192,7 @@ def parse_lead_officers(raw: str) -> list[OfficerMention]:
             if len(units) > 1:  # directorates that cannot be paired still count for the row
                 pairs += [("", u) for u in units]
         for name, unit in pairs:
-            out.append(OfficerMention("" if _NOT_A_PERSON.search(name) else name, unit, raw))
+            out.append(OfficerMention("" if _NOT_A_PERSON.search(name) else name, unit, raw,
+                                      len(pending) > 1))
         pending = []
     return out

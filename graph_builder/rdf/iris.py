@@ -53,6 +53,9 @@ class Iris:
     def organization(self, name: str) -> URIRef:
         return self._iri("org", slug(name))
 
+    def change_event(self, cid: str) -> URIRef:
+        return self._iri("change", cid)
+
     def membership(self, org: str, person: str, doc: str) -> URIRef:
         return self._iri("membership", org, person, doc)
 

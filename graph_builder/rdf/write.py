@@ -230,28 +230,21 @@ def _commitment(w: _Writer, g: Graph, d: URIRef, doc: DocumentRecords, c: Commit
 
 def _entities(w: _Writer, g: Graph, documents: list[DocumentRecords], ents: Entities,
               council_of: dict[str, URIRef]) -> None:
+    from graph_builder.entities.restructures import find_restructures
+    from graph_builder.rdf.restructures import write_restructures
+
     iris = w.iris
     info = {d.info.id: d.info for d in documents}
-    members = {p for p, _ in ents.members_in}
-    officers = {p for p, _, _ in ents.officers_in}
-    for p in ents.people.values():
-        node = iris.person(p.id)
-        g.add((node, RDF.type, FOAF.Person))
-        if p.id in members:
-            g.add((node, RDF.type, PG.ElectedMember))
-        if p.id in officers:
-            g.add((node, RDF.type, PG.Officer))
-        g.add((node, FOAF.name, Literal(p.name)))
-        g.add((node, RDFS.label, Literal(p.name)))
-        for v in p.variants:
-            g.add((node, SKOS.altLabel, Literal(v)))
-        if p.merge_reason:
-            g.add((node, PG.mergeReason, Literal(p.merge_reason)))
+    _people(g, iris, ents)
     for post in ents.posts.values():
         node = iris.post(post.id)
         g.add((node, RDF.type, ORG.Post))
         g.add((node, RDFS.label, Literal(post.title, lang="en")))
         g.add((node, SKOS.prefLabel, Literal(post.title, lang="en")))
+        for form in post.forms:
+            g.add((node, SKOS.altLabel, Literal(form, lang="en")))
+        if post.note:
+            g.add((node, SKOS.editorialNote, Literal(post.note, lang="en")))
         g.add((node, ORG.role, iris.role(post.id)))
         g.add((iris.role(post.id), RDF.type, ORG.Role))
         g.add((iris.role(post.id), RDFS.label, Literal(post.title, lang="en")))
@@ -279,10 +272,9 @@ def _entities(w: _Writer, g: Graph, documents: list[DocumentRecords], ents: Enti
         g.add((iris.post(post_id), ORG.heldBy, person))
         _membership(w, g, iris.membership(post_id, pid, doc_id), person, council_of[doc_id],
                     iris.role(post_id), info[doc_id])
-    for pid, unit_id, doc_id in sorted(ents.officers_in, key=lambda x: (x[0], x[1] or "", x[2])):
-        if unit_id:
-            _membership(w, g, iris.membership(unit_id, pid, doc_id), iris.person(pid),
-                        iris.unit(unit_id), None, info[doc_id])
+    for pid, unit_id, doc_id in sorted((p, u, d) for p, u, d in ents.officers_in if u):
+        _membership(w, g, iris.membership(unit_id, pid, doc_id), iris.person(pid),
+                    iris.unit(unit_id), None, info[doc_id])
     for partner in ents.partners.values():
         node = iris.organization(partner.id)
         g.add((node, RDF.type, ORG.Organization))
@@ -291,6 +283,32 @@ def _entities(w: _Writer, g: Graph, documents: list[DocumentRecords], ents: Enti
         for form in partner.forms:
             if form != partner.name:
                 g.add((node, SKOS.altLabel, Literal(form, lang="en")))
+    write_restructures(g, iris, ents, find_restructures(documents, ents), w.interval)
+
+
+def _people(g: Graph, iris: Iris, ents: Entities) -> None:
+    members = {p for p, _ in ents.members_in}
+    officers = {p for p, _, _ in ents.officers_in}
+    shown = {(p, d) for p, d in ents.members_in} | {(p, d) for p, _, d in ents.officers_in}
+    for p in ents.people.values():
+        node = iris.person(p.id)
+        g.add((node, RDF.type, FOAF.Person))
+        if p.id in members:
+            g.add((node, RDF.type, PG.ElectedMember))
+        if p.id in officers:
+            g.add((node, RDF.type, PG.Officer))
+        g.add((node, FOAF.name, Literal(p.name)))
+        g.add((node, RDFS.label, Literal(p.name)))
+        for v in p.variants:  # other spellings: searchable and shown
+            g.add((node, SKOS.altLabel, Literal(v)))
+        for v in p.printed:  # titled forms as printed: searchable, not for display
+            g.add((node, SKOS.hiddenLabel, Literal(v)))
+        if p.merge_reason:
+            g.add((node, PG.mergeReason, Literal(p.merge_reason)))
+    # Where a document names the person without a post (2011/12, 2014/15 councillors), this is
+    # all the graph says about them in that document.
+    for pid, doc_id in sorted(shown):
+        g.add((iris.person(pid), PG.shownIn, iris.document(doc_id)))
 
 
 def _membership(w: _Writer, g: Graph, node: URIRef, person: URIRef, org: URIRef,
