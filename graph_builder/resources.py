@@ -7,6 +7,10 @@ checkout (editable install, tests) they are the top-level folders of the reposit
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 _PACKAGE = Path(__file__).resolve().parent
 _NAMES = ("ontology", "shapes", "queries", "corpus")
@@ -25,3 +29,13 @@ def resource_dir(name: str) -> Path:
 def data_file(name: str) -> Path:
     """A data file of the library itself (gazetteers, patterns)."""
     return _PACKAGE / "data" / name
+
+
+def turtle_graph(name: str) -> Graph:
+    """All ``*.ttl`` files of a resource family (``ontology`` or ``shapes``) as one rdflib Graph."""
+    from rdflib import Graph
+
+    g = Graph()
+    for path in sorted(resource_dir(name).glob("*.ttl")):
+        g.parse(path, format="turtle")
+    return g

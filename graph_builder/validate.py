@@ -9,7 +9,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.namespace import PROV, SH
 
-from graph_builder.resources import resource_dir
+from graph_builder.resources import turtle_graph
 from graph_builder.vocab import PG
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
@@ -56,17 +56,11 @@ class ValidationReport:
 
 
 def load_shapes() -> Graph:
-    g = Graph()
-    for path in sorted(resource_dir("shapes").glob("*.ttl")):
-        g.parse(path, format="turtle")
-    return g
+    return turtle_graph("shapes")
 
 
 def load_ontology() -> Graph:
-    g = Graph()
-    for path in sorted(resource_dir("ontology").glob("*.ttl")):
-        g.parse(path, format="turtle")
-    return g
+    return turtle_graph("ontology")
 
 
 def _source_of(data: Graph, node: URIRef) -> str | None:

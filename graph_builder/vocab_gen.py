@@ -10,16 +10,13 @@ import sys
 
 from rdflib import Graph, URIRef
 
-from graph_builder.resources import resource_dir
+from graph_builder.resources import turtle_graph
 
 NAMESPACE = "https://w3id.org/pledgegraph/def#"
 
 
 def ontology_graph() -> Graph:
-    g = Graph()
-    for path in sorted(resource_dir("ontology").glob("*.ttl")):
-        g.parse(path, format="turtle")
-    return g
+    return turtle_graph("ontology")
 
 
 def render() -> str:
