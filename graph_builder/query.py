@@ -22,6 +22,7 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from graph_builder.errors import QueryError
+from graph_builder.rdf.write import union
 from graph_builder.resources import resource_dir
 
 _PARAM = re.compile(r"^#\s+(\w+)\s*\((\w+),\s*(required|optional)\)\s*:?\s*(.*)$")
@@ -146,12 +147,7 @@ def execute(sparql: str, data: ox.Store | Graph | Dataset) -> QueryResult:
                                 for t in res])
         variables = [v.value for v in res.variables]
         return QueryResult(variables, [[_text(s[v]) for v in variables] for s in res])
-    graph = data
-    if isinstance(data, Dataset):
-        graph = Graph()
-        for ctx in data.graphs():
-            for t in ctx:
-                graph.add(t)
+    graph = union(data) if isinstance(data, Dataset) else data
     try:
         rres = graph.query(sparql)
     except Exception as exc:  # pyparsing and rdflib raise assorted errors for bad SPARQL

@@ -9,6 +9,7 @@ from pyshacl import validate as shacl_validate
 from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.namespace import PROV, SH
 
+from graph_builder.rdf.write import union
 from graph_builder.resources import turtle_graph
 from graph_builder.vocab import PG
 
@@ -139,11 +140,7 @@ def _run_rules(data: Graph, rules: list[SparqlRule]) -> list[Finding]:
 def validate(data: Graph | Dataset, shapes: Graph | None = None) -> ValidationReport:
     """Validate against the project shapes (or ``shapes``); Warnings do not break conformance."""
     if isinstance(data, Dataset):
-        union = Graph()
-        for ctx in data.graphs():
-            for t in ctx:
-                union.add(t)
-        data = union
+        data = union(data)
     lean, rules = split_shapes(shapes if shapes is not None else load_shapes())
     _conforms, report, _text = shacl_validate(
         data, shacl_graph=lean, ont_graph=load_ontology(), inference="none",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
@@ -44,8 +43,8 @@ def _short(text: str, n: int = 90) -> str:
 
 
 class _Writer:
-    def __init__(self, ds: Dataset, iris: Iris, ents: Entities) -> None:
-        self.ds, self.iris = ds, iris
+    def __init__(self, iris: Iris, ents: Entities) -> None:
+        self.iris = iris
         self.mentions: dict[tuple[str, str], list[PartnerMention]] = {}
         for m in ents.mentions:
             self.mentions.setdefault((m.doc, m.record), []).append(m)
@@ -76,7 +75,7 @@ def to_dataset(
     iris = iris or Iris()
     ds = Dataset()
     _bind(ds)
-    w = _Writer(ds, iris, ents)
+    w = _Writer(iris, ents)
     shared = ds.graph(iris.graph(ENTITIES_GRAPH))
     councils = {d.info.council for d in documents}
     for council in sorted(councils):
@@ -331,6 +330,3 @@ def union(ds: Dataset) -> Graph:
             g.add(t)
     return g
 
-
-def iter_graphs(ds: Dataset) -> Iterable[Graph]:
-    return (c for c in ds.graphs() if len(c))
